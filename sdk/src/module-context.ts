@@ -1,5 +1,5 @@
-import { createContext, createElement, type ReactNode, useContext } from 'react';
 import type { Theme } from '@plugboard/shared';
+import { createContext, createElement, type ReactNode, useContext } from 'react';
 import type { EventBus } from './event-bus.ts';
 
 export type ModuleUser = { id: string; anonymous: boolean; permissions: string[] };

@@ -1,5 +1,5 @@
 // The error body every API failure returns, and the stable codes shells and remotes report.
-import { z } from 'zod';
+import type { z } from 'zod';
 
 export type ErrorIssue = { path: string; message: string };
 
@@ -24,10 +24,15 @@ export const MODULE_FAILURE_CODES = {
 } as const;
 export type ModuleFailureCode = keyof typeof MODULE_FAILURE_CODES;
 
-/** Turns zod issues into `{ path, message }` pairs with dotted paths. */
+/**
+ * Turns zod issues into `{ path, message }` pairs with dotted paths. An unknown-key issue is
+ * split into one issue per key, with the key in the path, so the field at fault is named.
+ */
 export function issuesFromZod(error: z.ZodError, prefix: (string | number)[] = []): ErrorIssue[] {
-  return error.issues.map((i) => ({
-    path: [...prefix, ...i.path].map(String).join('.'),
-    message: i.message,
-  }));
+  const dotted = (path: PropertyKey[]) => [...prefix, ...path].map(String).join('.');
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: dotted([...i.path, key]), message: `unknown field "${key}"` }))
+      : [{ path: dotted(i.path), message: i.message }],
+  );
 }

@@ -1,6 +1,7 @@
 // The subset of JSON Schema a module may use to describe its configuration. Kept small on
 // purpose: every keyword here is enforced by validate-config.ts, so nothing is silently ignored.
 import { z } from 'zod';
+import { FORBIDDEN_KEYS, safeRecord } from './safe.ts';
 
 export type JsonSchemaNode = {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
@@ -22,6 +23,11 @@ export type JsonSchemaNode = {
 };
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+/** The regex alone would let "constructor" and "__proto__" through as setting names. */
+const propertyName = z
+  .string()
+  .regex(PROPERTY_NAME, 'must be a plain property name')
+  .refine((n) => !FORBIDDEN_KEYS.has(n), 'this name is reserved');
 
 export const jsonSchemaNode: z.ZodType<JsonSchemaNode> = z.lazy(() =>
   z
@@ -54,16 +60,22 @@ export const jsonSchemaNode: z.ZodType<JsonSchemaNode> = z.lazy(() =>
       minItems: z.number().int().min(0).optional(),
       maxItems: z.number().int().min(0).optional(),
       items: jsonSchemaNode.optional(),
-      properties: z
-        .record(z.string().regex(PROPERTY_NAME, 'must be a plain property name'), jsonSchemaNode)
-        .refine((p) => Object.keys(p).length <= 100, 'at most 100 properties')
-        .optional(),
-      required: z.array(z.string().regex(PROPERTY_NAME)).max(100).optional(),
+      properties: safeRecord(propertyName, jsonSchemaNode, 100).optional(),
+      required: z.array(propertyName).max(100).optional(),
       additionalProperties: z.boolean().optional(),
     })
     .superRefine((node, ctx) => {
-      if (node.minimum !== undefined && node.maximum !== undefined && node.minimum > node.maximum) {
-        ctx.addIssue({ code: 'custom', path: ['minimum'], message: 'minimum is greater than maximum' });
+      const pairs = [
+        ['minimum', 'maximum'],
+        ['minLength', 'maxLength'],
+        ['minItems', 'maxItems'],
+      ] as const;
+      for (const [lo, hi] of pairs) {
+        const min = node[lo];
+        const max = node[hi];
+        if (min !== undefined && max !== undefined && min > max) {
+          ctx.addIssue({ code: 'custom', path: [lo], message: `${lo} is greater than ${hi}` });
+        }
       }
     }),
 );

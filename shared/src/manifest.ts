@@ -3,6 +3,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { jsonSchemaDocument } from './json-schema-document.ts';
 import { safeRecord, safeText } from './safe.ts';
+import { checkSchemaDefaults } from './validate-config.ts';
 
 export const MODULE_ID = /^[a-z][a-z0-9-]{0,39}\.[a-z][a-z0-9-]{0,39}$/;
 /** Federation container names become JS identifiers in remote entries. */
@@ -34,7 +35,10 @@ export const routePathSchema = z
   .max(200)
   .superRefine((path, ctx) => {
     if (!path.startsWith('/') || path.startsWith('//')) {
-      ctx.addIssue({ code: 'custom', message: 'must be an absolute path inside the shell, starting with one "/"' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an absolute path inside the shell, starting with one "/"',
+      });
       return;
     }
     const segments = path === '/' ? [] : path.slice(1).split('/');
@@ -69,7 +73,10 @@ export const entryUrlSchema = z
       return;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      ctx.addIssue({ code: 'custom', message: `protocol "${url.protocol}" is not allowed: use http or https` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `protocol "${url.protocol}" is not allowed: use http or https`,
+      });
     }
     if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not carry credentials' });
   });
@@ -89,12 +96,20 @@ export const remoteSchema = z
       .string()
       .max(256)
       .regex(/^[A-Za-z0-9_.-][A-Za-z0-9_./-]*$/, 'must be a relative file path')
+      // Joined to the artifact folder when served: "." / ".." / empty segments could leave it.
+      .refine((f) => f.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..'), {
+        message: 'must be a file inside the artifact, without "." or ".." segments',
+      })
       .default('remoteEntry.js'),
     integrity: z.string().regex(SRI, 'must be an SRI hash such as "sha384-…"').optional(),
   })
   .superRefine((r, ctx) => {
     if (r.entry && r.artifact) {
-      ctx.addIssue({ code: 'custom', path: ['artifact'], message: 'give either "entry" or "artifact", not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['artifact'],
+        message: 'give either "entry" or "artifact", not both',
+      });
     }
     if (r.entry && !r.integrity) {
       ctx.addIssue({
@@ -158,7 +173,12 @@ export const activationPolicySchema = z.strictObject({
     .default({ maxErrorRate: 0.05, minSamples: 20 }),
 });
 
-export const moduleManifestSchema = z.strictObject({
+/**
+ * The manifest's fields without the checks that span several of them. zod 4 refuses .pick()
+ * and .partial() on a refined object, so derive other schemas from this one; parse manifests
+ * with moduleManifestSchema.
+ */
+export const moduleManifestShapeSchema = z.strictObject({
   $schema: z.string().max(512).optional(),
   id: moduleIdSchema,
   name: safeText(80),
@@ -169,10 +189,7 @@ export const moduleManifestSchema = z.strictObject({
   navigation: z.array(navigationEntrySchema).max(64).default([]),
   requires: requiresSchema.default({ shell: '*', modules: {}, shared: {} }),
   conflicts: safeRecord(moduleIdSchema, semverRangeSchema, 64).default({}),
-  provides: z
-    .array(z.string().regex(PERMISSION, 'must look like "clients.directory"'))
-    .max(64)
-    .default([]),
+  provides: z.array(z.string().regex(PERMISSION, 'must look like "clients.directory"')).max(64).default([]),
   permissions: z.array(permissionDefinitionSchema).max(128).default([]),
   config: jsonSchemaDocument.default({ type: 'object', properties: {} }),
   isolation: z.enum(['none', 'iframe']).default('none'),
@@ -182,6 +199,39 @@ export const moduleManifestSchema = z.strictObject({
     interval: 300,
     health: { maxErrorRate: 0.05, minSamples: 20 },
   }),
+});
+
+export const moduleManifestSchema = moduleManifestShapeSchema.superRefine((m, ctx) => {
+  const seen = new Set<string>();
+  m.routes.forEach((route, i) => {
+    if (seen.has(route.path)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routes', i, 'path'],
+        message: `"${route.path}" is declared twice`,
+      });
+    }
+    seen.add(route.path);
+  });
+  if (Object.hasOwn(m.requires.modules, m.id)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['requires', 'modules', m.id],
+      message: 'a module cannot require itself',
+    });
+  }
+  if (Object.hasOwn(m.conflicts, m.id)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['conflicts', m.id],
+      message: 'a module cannot conflict with itself',
+    });
+  }
+  // A default that breaks its own schema would make every installation fail validation.
+  for (const issue of checkSchemaDefaults(m.config)) {
+    const path = issue.path === '' ? [] : issue.path.split('.');
+    ctx.addIssue({ code: 'custom', path: ['config', ...path], message: issue.message });
+  }
 });
 
 export type ModuleManifest = z.output<typeof moduleManifestSchema>;

@@ -16,21 +16,41 @@ export function safeText(max: number) {
     .refine((s) => !CONTROL.test(s), 'must not contain control characters');
 }
 
-/** A record with validated keys and values, at most `maxEntries`, never a prototype key. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A record with validated keys and values, at most `maxEntries`, never a prototype key.
+ *
+ * zod 4 records silently drop an own `__proto__` key (JSON.parse creates one) instead of
+ * reporting it, and key regexes rarely exclude "constructor"/"prototype". So the raw input is
+ * checked before the record parses it; that also refuses oversized records before any value
+ * is parsed. A preprocess (not a pipe from z.unknown) keeps the record visible to
+ * z.toJSONSchema in input mode.
+ */
 export function safeRecord<K extends z.ZodType<string>, V extends z.ZodType>(
   key: K,
   value: V,
   maxEntries: number,
 ) {
-  return z
-    .record(key, value)
-    .superRefine((rec, ctx) => {
-      const keys = Object.keys(rec);
+  return z.preprocess(
+    (input, ctx) => {
+      if (!isPlainObject(input)) return input;
+      const keys = Object.keys(input);
       if (keys.length > maxEntries) {
-        ctx.addIssue({ code: 'custom', message: `must have at most ${maxEntries} entries` });
+        ctx.addIssue({ code: 'custom', message: `must have at most ${maxEntries} entries`, input });
+        return input;
       }
-    })
-    .pipe(z.custom<Record<z.output<K>, z.output<V>>>());
+      for (const k of keys) {
+        if (FORBIDDEN_KEYS.has(k)) {
+          ctx.addIssue({ code: 'custom', path: [k], message: `the key "${k}" is not allowed`, input });
+        }
+      }
+      return input;
+    },
+    z.record(key, value),
+  );
 }
 
 /** Finds a prototype-polluting key anywhere in a parsed JSON value; returns its path. */

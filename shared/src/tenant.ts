@@ -5,7 +5,10 @@ import { safeRecord, safeText } from './safe.ts';
 
 export const tenantIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be 2–40 lowercase letters, digits or dashes, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]{1,39}$/,
+    'must be 2–40 lowercase letters, digits or dashes, starting with a letter',
+  );
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$/;
 const color = z.string().regex(COLOR, 'must be a hex colour such as "#1d4ed8"');
@@ -58,9 +61,11 @@ export const patchTenantBodySchema = z
   .refine((b) => Object.keys(b).length > 0, 'give at least one of name, theme, access');
 export type PatchTenantBody = z.output<typeof patchTenantBodySchema>;
 
-export const configValuesSchema = z
-  .record(z.string().max(64), z.unknown())
-  .refine((r) => JSON.stringify(r).length <= 65536, 'configuration must be at most 64 KiB of JSON');
+/** Shape only: validateConfig checks the values against the module's schema (and deep keys). */
+export const configValuesSchema = safeRecord(z.string().max(64), z.unknown(), 256).refine(
+  (r) => JSON.stringify(r).length <= 65536,
+  'configuration must be at most 64 KiB of JSON',
+);
 
 export const putInstallationBodySchema = z.strictObject({
   version: semverSchema,

@@ -1,0 +1,34 @@
+// Services never touch drizzle directly: they get stores, and run every multi-step change through
+// `transaction`, which hands them the same stores bound to one database transaction.
+
+import { createArtifactStore } from '../features/artifacts/artifact-store.ts';
+import { createAuditStore } from '../features/audit/audit-store.ts';
+import { createInstallationStore } from '../features/installations/installation-store.ts';
+import { createModuleStore } from '../features/modules/module-store.ts';
+import { createTenantStore } from '../features/tenants/tenant-store.ts';
+import { createManifestSourceStore } from '../manifests/manifest-source-store.ts';
+import type { Db } from './database.ts';
+
+export function createStores(db: Db) {
+  return {
+    audit: createAuditStore(db),
+    artifacts: createArtifactStore(db),
+    installations: createInstallationStore(db),
+    modules: createModuleStore(db),
+    tenants: createTenantStore(db),
+    manifestSources: createManifestSourceStore(db),
+  };
+}
+export type Stores = ReturnType<typeof createStores>;
+
+export type UnitOfWork = {
+  stores: Stores;
+  transaction<T>(fn: (stores: Stores) => Promise<T>): Promise<T>;
+};
+
+export function createUnitOfWork(db: Db): UnitOfWork {
+  return {
+    stores: createStores(db),
+    transaction: (fn) => db.transaction((tx) => fn(createStores(tx as unknown as Db))),
+  };
+}
