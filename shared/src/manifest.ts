@@ -183,7 +183,7 @@ export const moduleManifestShapeSchema = z.strictObject({
   id: moduleIdSchema,
   name: safeText(80),
   version: semverSchema,
-  description: safeText(2000).default(''),
+  description: safeText(2000, { allowEmpty: true }).default(''),
   remote: remoteSchema,
   routes: z.array(routeSchema).max(64).default([]),
   navigation: z.array(navigationEntrySchema).max(64).default([]),

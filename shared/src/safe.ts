@@ -7,11 +7,11 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Human-readable text of bounded length without control characters. */
-export function safeText(max: number) {
+export function safeText(max: number, options: { allowEmpty?: boolean } = {}) {
   return z
     .string()
     .trim()
-    .min(1, 'must not be empty')
+    .min(options.allowEmpty ? 0 : 1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL.test(s), 'must not contain control characters');
 }
