@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, publishFromFile } from './api.ts';
 import { launchBrowser } from './browser.ts';
+import { startCdn } from './cdn.ts';
 import { type RunningServer, repoRoot, startServer } from './server-process.ts';
 
 let server: RunningServer;
@@ -114,20 +115,20 @@ describe('failure isolation and installing through the API', () => {
       join(repoRoot, 'remotes/faulty/manifest.yaml'),
       join(repoRoot, 'remotes/faulty/dist'),
     );
+    // A remote hosted elsewhere that passes the validation gate, then goes away (a CDN outage).
+    const cdn = await startCdn('export const init = () => {}; export const get = () => null;');
     await api(server, 'POST', '/v1/modules/acme.missing/releases', {
       manifest: {
         id: 'acme.missing',
         name: 'Missing module',
         version: '1.0.0',
-        remote: {
-          name: 'acme_missing',
-          entry: `/artifacts/${'0'.repeat(64)}/remoteEntry.js`,
-          integrity: 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC',
-        },
+        remote: { name: 'acme_missing', entry: cdn.url, integrity: cdn.integrity },
         routes: [{ path: '/missing', expose: './Main', title: 'Missing' }],
         navigation: [{ label: 'Missing', path: '/missing', order: 90 }],
       },
     });
+    await api(server, 'PUT', '/v1/tenants/acme/installations/acme.missing', { version: '1.0.0' });
+    await cdn.close();
   });
 
   it('a release installed through the API appears on the next load', async () => {
@@ -135,9 +136,8 @@ describe('failure isolation and installing through the API', () => {
     await page.locator('[data-testid="nav"]').waitFor();
     expect(await navLabels(page)).not.toContain('Faulty fine');
     await api(server, 'PUT', '/v1/tenants/acme/installations/plugboard.faulty', { version: '1.0.0' });
-    await api(server, 'PUT', '/v1/tenants/acme/installations/acme.missing', { version: '1.0.0' });
     await page.reload();
-    await expect.poll(() => navLabels(page)).toContain('Missing');
+    await expect.poll(() => navLabels(page)).toContain('Faulty fine');
     await page.locator('[data-testid="nav-link"]', { hasText: /fine/i }).click();
     await page.locator('[data-testid="faulty-fine"]').waitFor();
     await page.context().close();

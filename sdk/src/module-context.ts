@@ -18,6 +18,12 @@ export type ModuleContext = {
   navigate(path: string): void;
   events: EventBus;
   reportError(error: unknown, detail?: string): void;
+  /**
+   * While true, a new release of this module is not swapped in: the shell keeps rendering this
+   * one and tells the user an update is waiting. It swaps when this is cleared (or on the next
+   * navigation). Prefer `useDeferUpdates`, which also clears it on unmount.
+   */
+  deferUpdates(defer: boolean): void;
 };
 
 const Context = createContext<ModuleContext | null>(null);

@@ -5,9 +5,12 @@ import { HTTPException } from 'hono/http-exception';
 import { PlugboardError } from './errors.ts';
 import { artifactRoutes } from './features/artifacts/artifact-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
+import { eventRoutes } from './features/events/event-routes.ts';
 import { installationRoutes } from './features/installations/installation-routes.ts';
 import { moduleRoutes } from './features/modules/module-routes.ts';
 import { resolveRoutes } from './features/resolve/resolve-routes.ts';
+import { rolloutRoutes } from './features/rollouts/rollout-routes.ts';
+import { snapshotRoutes } from './features/snapshots/snapshot-routes.ts';
 import { telemetryRoutes } from './features/telemetry/telemetry-routes.ts';
 import { tenantRoutes } from './features/tenants/tenant-routes.ts';
 import { type AuthVariables, requireAdmin } from './http/auth.ts';
@@ -48,9 +51,14 @@ export function createApp(services: Services, options: AppOptions) {
 
   const maxUpload = options.maxUploadBytes ?? 30 * 1024 * 1024;
   // Everything but release uploads is small; uploads carry base64 files and get their own limit.
+  // Requests without a body skip the limiter: it makes the Node adapter build a full Request,
+  // which was most of the cost of serving a resolved manifest.
+  const smallBodies = limitBody(1024 * 1024);
   app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'POST' && /^\/v1\/modules\/[^/]+\/releases$/.test(c.req.path)) return next();
-    return limitBody(1024 * 1024)(c, next);
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    if (method === 'POST' && /^\/v1\/modules\/[^/]+\/releases$/.test(c.req.path)) return next();
+    return smallBodies(c, next);
   });
 
   app.route(
@@ -66,16 +74,19 @@ export function createApp(services: Services, options: AppOptions) {
     '/v1/tenants/:tenant/installations',
     installationRoutes({ installations: services.installations, requireAdmin: admin }),
   );
+  app.route(
+    '/v1/tenants/:tenant/installations/:moduleId/rollout',
+    rolloutRoutes({ rollouts: services.rollouts, requireAdmin: admin }),
+  );
+  app.route(
+    '/v1/tenants/:tenant/snapshots',
+    snapshotRoutes({ snapshots: services.snapshots, requireAdmin: admin }),
+  );
   app.route('/v1/tenants/:tenant/manifest', resolveRoutes({ cache: services.cache }));
+  app.route('/v1/tenants/:tenant/events', eventRoutes({ cache: services.cache, hub: services.hub }));
   app.route('/v1/tenants', tenantRoutes({ tenants: services.tenants, requireAdmin: admin }));
   app.route('/v1/audit', auditRoutes({ audit: services.uow.stores.audit, requireAdmin: admin }));
-  app.route(
-    '/v1/telemetry',
-    telemetryRoutes({
-      aggregator: services.telemetry,
-      knownTenant: (id) => services.cache.snapshot(id) !== null,
-    }),
-  );
+  app.route('/v1/telemetry', telemetryRoutes({ telemetry: services.telemetry }));
   app.all('/v1/*', (c) =>
     c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
   );

@@ -31,6 +31,7 @@ async function main() {
       )
     : () => {};
 
+  services.scheduler.start();
   const app = createApp(services, { adminToken: token.token, shellDist: config.shellDist });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -47,6 +48,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     stopWatching();
+    await services.scheduler.stop();
+    services.hub.close();
     server.close();
     await database.close();
     process.exit(0);

@@ -5,6 +5,8 @@ import {
   moduleManifestSchema,
   patchTenantBodySchema,
   putInstallationBodySchema,
+  setPercentageBodySchema,
+  startRolloutBodySchema,
   telemetryBatchSchema,
 } from '@plugboard/shared';
 import { z } from 'zod';
@@ -41,6 +43,8 @@ export function openApiDocument(): object {
         PatchTenant: schema(patchTenantBodySchema),
         PutInstallation: schema(putInstallationBodySchema),
         TelemetryBatch: schema(telemetryBatchSchema),
+        StartRollout: schema(startRolloutBodySchema),
+        SetPercentage: schema(setPercentageBodySchema),
         Error: {
           type: 'object',
           required: ['error'],
@@ -144,6 +148,69 @@ export function openApiDocument(): object {
           security: secured,
           parameters: [p('tenant'), p('moduleId')],
           responses: { 204: { description: 'Removed' }, 404: error, 409: error },
+        },
+      },
+      '/v1/tenants/{tenant}/installations/{moduleId}/rollout': {
+        get: {
+          summary:
+            'The latest rollout: state, current step, health of the candidate, what happens next, history',
+          security: secured,
+          parameters: [p('tenant'), p('moduleId')],
+          responses: { 200: { description: 'Rollout' }, 404: error },
+        },
+        post: {
+          summary:
+            'Start a rollout to a candidate release (defaults from its activation policy); it passes the validation gate first',
+          security: secured,
+          parameters: [p('tenant'), p('moduleId')],
+          requestBody: { required: true, ...json(ref('StartRollout')) },
+          responses: { 201: { description: 'Started' }, 400: error, 404: error, 409: error },
+        },
+      },
+      '/v1/tenants/{tenant}/installations/{moduleId}/rollout/percentage': {
+        post: {
+          summary: 'Set the percentage by hand',
+          security: secured,
+          parameters: [p('tenant'), p('moduleId')],
+          requestBody: { required: true, ...json(ref('SetPercentage')) },
+          responses: { 200: { description: 'Rollout' }, 400: error, 409: error },
+        },
+      },
+      ...Object.fromEntries(
+        ['pause', 'resume', 'promote', 'abort'].map((action) => [
+          `/v1/tenants/{tenant}/installations/{moduleId}/rollout/${action}`,
+          {
+            post: {
+              summary: `${action[0]?.toUpperCase()}${action.slice(1)} the active rollout`,
+              security: secured,
+              parameters: [p('tenant'), p('moduleId')],
+              responses: { 200: { description: 'Rollout' }, 409: error },
+            },
+          },
+        ]),
+      ),
+      '/v1/tenants/{tenant}/snapshots': {
+        get: {
+          summary: 'Snapshots of what the tenant served, newest first',
+          security: secured,
+          parameters: [p('tenant'), p('limit', 'query'), p('before', 'query')],
+          responses: { 200: { description: 'Snapshots' } },
+        },
+      },
+      '/v1/tenants/{tenant}/snapshots/{id}/restore': {
+        post: {
+          summary: 'Restore a snapshot in one transaction',
+          security: secured,
+          parameters: [p('tenant'), p('id')],
+          responses: { 200: { description: 'Restored' }, 404: error, 409: error },
+        },
+      },
+      '/v1/tenants/{tenant}/events': {
+        get: {
+          summary:
+            'Server-Sent Events: "hello" on connect, "change" (id = revision) whenever what a user of the tenant resolves may have changed; send Last-Event-ID to catch up',
+          parameters: [p('tenant')],
+          responses: { 200: { description: 'text/event-stream' }, 404: error },
         },
       },
       '/v1/tenants/{tenant}/manifest': {

@@ -7,6 +7,8 @@ export * from './manifest.ts';
 export * from './murmur3.ts';
 export * from './resolve.ts';
 export * from './resolved-manifest.ts';
+export * from './rollout-api.ts';
+export * from './rollout-decision.ts';
 export * from './safe.ts';
 export * from './shell-environment.ts';
 export * from './telemetry.ts';

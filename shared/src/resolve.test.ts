@@ -1,10 +1,13 @@
 // Resolution: enabled modules only, permission-filtered routes and navigation, effective
 // config, and byte-for-byte deterministic output.
 import { describe, expect, it } from 'vitest';
+import { normalizedBucket } from './bucket.ts';
 import { type ModuleManifestInput, moduleManifestSchema } from './manifest.ts';
 import {
+  candidateSelection,
   permissionsFor,
   type ResolvableInstallation,
+  type ResolvableRelease,
   resolveManifest,
   type TenantSnapshot,
 } from './resolve.ts';
@@ -12,8 +15,8 @@ import { DEFAULT_THEME, type TenantAccess } from './tenant.ts';
 
 function installation(
   input: Partial<ModuleManifestInput> & { id: string },
-  extra: Partial<ResolvableInstallation> = {},
-): ResolvableInstallation {
+  extra: Partial<ResolvableInstallation> & { release?: ResolvableRelease } = {},
+): ResolvableInstallation & { release: ResolvableRelease } {
   const manifest = moduleManifestSchema.parse({
     name: input.id,
     version: '1.0.0',
@@ -165,5 +168,33 @@ describe('resolveManifest', () => {
     const out = resolveManifest(snap, ['clients.read']);
     expect(JSON.stringify(snap)).toBe(before);
     expect(out.modules[1]?.navigation[0]).not.toBe(clients.release.manifest.navigation[0]);
+  });
+});
+
+describe('rollouts: candidates chosen by sticky bucket', () => {
+  const stable = installation({ id: 'acme.clients' });
+  const v2 = installation({ id: 'acme.clients', version: '2.0.0' }).release;
+  const rolling = (percentage: number, release: ResolvableRelease | null = stable.release) => ({
+    ...stable,
+    release,
+    candidate: { release: v2, percentage, groupId: 'acme.clients' },
+  });
+
+  it('serves the candidate exactly to users whose bucket is within the percentage', () => {
+    const snap = snapshot([rolling(30)]);
+    for (const user of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']) {
+      const selection = candidateSelection(snap, user);
+      const expected = normalizedBucket('acme.clients', user) <= 30;
+      expect(selection).toEqual([expected]);
+      expect(resolveManifest(snap, [], selection).modules[0]?.version).toBe(expected ? '2.0.0' : '1.0.0');
+    }
+  });
+
+  it('serves nothing outside the percentage when rolling out from nothing', () => {
+    const snap = snapshot([rolling(0, null)]);
+    expect(candidateSelection(snap, 'anyone')).toEqual([false]);
+    expect(resolveManifest(snap, [], [false]).modules).toEqual([]);
+    const all = snapshot([rolling(100, null)]);
+    expect(resolveManifest(all, [], candidateSelection(all, 'anyone')).modules[0]?.version).toBe('2.0.0');
   });
 });

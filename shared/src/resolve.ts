@@ -1,17 +1,23 @@
 // Resolution: from a tenant's installations and a user's permissions to the ResolvedManifest the
 // shell loads. Deterministic on purpose: the server caches and ETags its serialization, so the
 // same input must give the same output, keys in the same order.
+
+import { isInRollout } from './bucket.ts';
 import type { ModuleManifest, NavigationEntry, RouteDefinition } from './manifest.ts';
 import type { ResolvedManifest, ResolvedModule, ResolvedRoute } from './resolved-manifest.ts';
 import type { TenantAccess, Theme } from './tenant.ts';
 import { bestEffortDefaults, validateConfig } from './validate-config.ts';
 
 export type ResolvableRelease = { manifest: ModuleManifest; entryUrl: string; integrity: string | null };
+export type ResolvableCandidate = { release: ResolvableRelease; percentage: number; groupId: string };
 export type ResolvableInstallation = {
   moduleId: string;
   enabled: boolean;
   config: Record<string, unknown>;
-  release: ResolvableRelease;
+  /** The stable release; null while a module that was not installed is rolled out from nothing. */
+  release: ResolvableRelease | null;
+  /** During a rollout: the release a user whose bucket falls inside the percentage gets. */
+  candidate?: ResolvableCandidate | null;
 };
 export type TenantSnapshot = {
   tenant: { id: string; name: string; theme: Theme; access: TenantAccess };
@@ -31,12 +37,19 @@ export function permissionsFor(access: TenantAccess, userId: string): string[] {
 }
 
 /**
- * The release this installation serves. Rollouts will choose between the installation's
- * release and a candidate here, by the user's bucket; everything after this point already
- * works from the chosen release only (its manifest, its config schema).
+ * Which installations serve their candidate to this user, one flag per installation. The
+ * server caches serialised manifests per (permissions, selection), so this is the only
+ * per-user work a request does.
  */
-function releaseFor(installation: ResolvableInstallation): ResolvableRelease {
-  return installation.release;
+export function candidateSelection(snapshot: TenantSnapshot, userId: string): boolean[] {
+  return snapshot.installations.map((i) =>
+    i.candidate ? isInRollout(i.candidate.groupId, userId, i.candidate.percentage) : false,
+  );
+}
+
+/** The release this installation serves: the candidate when selected, else the stable one. */
+function releaseFor(installation: ResolvableInstallation, candidate: boolean): ResolvableRelease | null {
+  return candidate && installation.candidate ? installation.candidate.release : installation.release;
 }
 
 /**
@@ -80,8 +93,11 @@ function resolveNavigation(entries: NavigationEntry[], droppedPaths: Set<string>
     );
 }
 
-function resolveModule(installation: ResolvableInstallation, granted: Set<string>): ResolvedModule {
-  const release = releaseFor(installation);
+function resolveModule(
+  release: ResolvableRelease,
+  installation: ResolvableInstallation,
+  granted: Set<string>,
+): ResolvedModule {
   const { manifest } = release;
   const routes = resolveRoutes(manifest.routes, granted);
   return {
@@ -107,14 +123,24 @@ function stableTheme(theme: Theme): Theme {
   return Object.fromEntries(entries.sort(([a], [b]) => compare(a, b))) as Theme;
 }
 
-/** What a user holding `permissions` gets from this tenant: enabled modules, sorted by id. */
-export function resolveManifest(snapshot: TenantSnapshot, permissions: string[]): ResolvedManifest {
+/**
+ * What a user holding `permissions` gets from this tenant: enabled modules, sorted by id.
+ * `selection` (from candidateSelection) says which installations serve their candidate.
+ */
+export function resolveManifest(
+  snapshot: TenantSnapshot,
+  permissions: string[],
+  selection: boolean[] = [],
+): ResolvedManifest {
   const granted = sortedUnique(permissions);
   const grantedSet = new Set(granted);
-  const modules = snapshot.installations
-    .filter((i) => i.enabled)
-    .map((i) => resolveModule(i, grantedSet))
-    .sort((a, b) => compare(a.id, b.id));
+  const modules: ResolvedModule[] = [];
+  snapshot.installations.forEach((installation, index) => {
+    if (!installation.enabled) return;
+    const release = releaseFor(installation, selection[index] === true);
+    if (release) modules.push(resolveModule(release, installation, grantedSet));
+  });
+  modules.sort((a, b) => compare(a.id, b.id));
   return {
     schema: 1,
     tenant: { id: snapshot.tenant.id, name: snapshot.tenant.name, theme: stableTheme(snapshot.tenant.theme) },

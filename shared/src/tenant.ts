@@ -100,8 +100,13 @@ export type Tenant = {
 export type Installation = {
   tenantId: string;
   moduleId: string;
-  version: string;
+  /** The stable release; null while a module that was not there is rolled out from nothing. */
+  version: string | null;
   enabled: boolean;
   config: Record<string, unknown>;
+  /** During a rollout: the candidate release, the share of users getting it and their group. */
+  candidateVersion: string | null;
+  percentage: number;
+  groupId: string | null;
   updatedAt: string;
 };

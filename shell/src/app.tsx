@@ -1,6 +1,7 @@
 // Chooses what the page shows: tenant picker, loading/error states, or the shell with routes.
 import { useEffect } from 'react';
-import { loadManifest, refreshWhenVisible } from './manifest/manifest-sync.ts';
+import { useLiveUpdates } from './manifest/live-updates.ts';
+import { loadManifest } from './manifest/manifest-sync.ts';
 import { useShellStore } from './manifest/shell-store.ts';
 import { LoadingPage, ManifestErrorPage } from './pages/status-page.tsx';
 import { TenantPickerPage } from './pages/tenant-picker-page.tsx';
@@ -14,14 +15,20 @@ export function App() {
   const status = useShellStore((s) => s.status);
   const hasManifest = useShellStore((s) => s.manifest !== null);
   const theme = useShellStore((s) => s.manifest?.tenant.theme ?? null);
+  const revision = useShellStore((s) => s.manifest?.revision ?? null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload whenever the tenant choice or user change
   useEffect(() => {
     void loadManifest();
   }, [tenantId, userId, session]);
 
+  useLiveUpdates(tenantId, session);
   useEffect(() => applyTheme(theme), [theme]);
-  useEffect(refreshWhenVisible, []);
+  // Lets tests wait for a revision to be applied, without reloads.
+  useEffect(() => {
+    if (revision === null) delete document.documentElement.dataset.revision;
+    else document.documentElement.dataset.revision = String(revision);
+  }, [revision]);
 
   if (!tenantId) return <TenantPickerPage />;
   if (status === 'not-found') return <TenantPickerPage unknownTenant={tenantId} />;

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app.tsx';
 import { AppErrorBoundary } from './app-error-boundary.tsx';
+import { registerServiceWorker } from './offline/register-service-worker.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,3 +18,5 @@ createRoot(root).render(
     </AppErrorBoundary>
   </StrictMode>,
 );
+
+registerServiceWorker();

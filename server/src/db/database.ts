@@ -11,6 +11,14 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` until the returned function is called (or close()). With PostgreSQL a
+   * dedicated connection, re-established by postgres.js after a drop. With PGlite it does nothing:
+   * a PGlite data folder has one process, so one instance, and changes are announced in-process.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** NOTIFY `channel` with `payload`; with PGlite nothing (see listen). */
+  notify?(channel: string, payload: string): Promise<void>;
 };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -39,7 +47,13 @@ export function wrapPglite(
   drizzle: typeof import('drizzle-orm/pglite').drizzle,
 ): Database {
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    listen: async () => async () => {},
+    notify: async () => {},
+  };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -47,7 +61,21 @@ async function openPostgres(url: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: 'postgres',
+    // Also ends the listen connection, so the process can exit.
+    close: () => client.end({ timeout: 5 }),
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return async () => {
+        await unlisten();
+      };
+    },
+    async notify(channel, payload) {
+      await client.notify(channel, payload);
+    },
+  };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

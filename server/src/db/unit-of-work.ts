@@ -5,6 +5,9 @@ import { createArtifactStore } from '../features/artifacts/artifact-store.ts';
 import { createAuditStore } from '../features/audit/audit-store.ts';
 import { createInstallationStore } from '../features/installations/installation-store.ts';
 import { createModuleStore } from '../features/modules/module-store.ts';
+import { createRolloutStore } from '../features/rollouts/rollout-store.ts';
+import { createSnapshotStore } from '../features/snapshots/snapshot-store.ts';
+import { createOutcomeStore } from '../features/telemetry/outcome-store.ts';
 import { createTenantStore } from '../features/tenants/tenant-store.ts';
 import { createManifestSourceStore } from '../manifests/manifest-source-store.ts';
 import type { Db } from './database.ts';
@@ -15,6 +18,9 @@ export function createStores(db: Db) {
     artifacts: createArtifactStore(db),
     installations: createInstallationStore(db),
     modules: createModuleStore(db),
+    outcomes: createOutcomeStore(db),
+    rollouts: createRolloutStore(db),
+    snapshots: createSnapshotStore(db),
     tenants: createTenantStore(db),
     manifestSources: createManifestSourceStore(db),
   };

@@ -68,7 +68,7 @@ describe('declarative registration from manifests/', () => {
     expect(report.errors).toEqual([]);
     expect(report.published.sort()).toEqual(['acme.clients@1.0.0', 'acme.reports@1.0.0']);
     expect(report.tenants).toEqual(['acme']);
-    const resolved = JSON.parse(h.services.cache.get('acme', 'anyone').body);
+    const resolved = h.resolved('acme', 'anyone');
     expect(resolved.modules.map((m: { id: string }) => m.id)).toEqual(['acme.clients', 'acme.reports']);
     expect(resolved.modules[0].config.pageSize).toBe(20);
   });
@@ -91,13 +91,13 @@ describe('declarative registration from manifests/', () => {
       config: { pageSize: 50 },
     });
     await loadManifests(h.services, root);
-    expect(JSON.parse(h.services.cache.get('acme', 'x').body).modules[0].config.pageSize).toBe(50);
+    expect(h.resolved('acme', 'x').modules[0].config.pageSize).toBe(50);
   });
 
   it('re-applies a tenant file whose content changed', async () => {
     writeFileSync(join(root, 'tenants', 'acme.yaml'), stringify(tenantManifest(30)));
     expect((await loadManifests(h.services, root)).tenants).toEqual(['acme']);
-    expect(JSON.parse(h.services.cache.get('acme', 'x').body).modules[0].config.pageSize).toBe(30);
+    expect(h.resolved('acme', 'x').modules[0].config.pageSize).toBe(30);
   });
 
   it('registers a new version dropped in while running', async () => {

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { createApp } from '../app.ts';
 import type { Database } from '../db/database.ts';
-import { createServices, type Services } from '../services.ts';
+import { createServices, type ServiceOptions, type Services } from '../services.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const TOKEN = 'test-admin-token';
@@ -22,6 +22,8 @@ export type Harness = {
     body?: unknown,
     opts?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<TestResponse>;
+  /** What a user of a tenant resolves right now, from the in-memory cache. */
+  resolved(tenant: string, user: string): Loose;
   /** A digest of every row of every table, to prove a refused request changed nothing. */
   fingerprint(): Promise<string>;
   close(): Promise<void>;
@@ -37,9 +39,9 @@ const TABLES = [
   'manifest_sources',
 ];
 
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: ServiceOptions = {}): Promise<Harness> {
   const database = await openTestDatabase();
-  const services = await createServices(database);
+  const services = await createServices(database, { log: () => {}, ...options });
   const app = createApp(services, { adminToken: TOKEN, log: () => {} });
   let closed = false;
   return {
@@ -56,6 +58,9 @@ export async function createHarness(): Promise<Harness> {
         headers['content-type'] ??= 'application/json';
       }
       return app.request(path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    },
+    resolved(tenant, user) {
+      return JSON.parse(Buffer.from(services.cache.get(tenant, user).body).toString('utf8'));
     },
     async fingerprint() {
       const parts: string[] = [];

@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type Database, openDatabase, wrapPglite } from '../db/database.ts';
 import { pgliteDumpPath } from './pglite-dump.ts';
 
-export async function openTestDatabase(): Promise<Database> {
+/** `url` is set for PostgreSQL, so a test can open a second connection to the same database. */
+export type TestDatabase = Database & { url?: string };
+
+export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.PLUGBOARD_TEST_DATABASE_URL;
   if (serverUrl) return openPostgresTestDatabase(serverUrl);
   const { PGlite } = await import('@electric-sql/pglite');
@@ -19,7 +22,7 @@ export async function openTestDatabase(): Promise<Database> {
   return wrapPglite(client, drizzle);
 }
 
-async function openPostgresTestDatabase(serverUrl: string): Promise<Database> {
+async function openPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
   const { default: postgres } = await import('postgres');
   const name = `plugboard_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -29,6 +32,7 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<Database> {
   const database = await openDatabase({ databaseUrl: url.toString() });
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

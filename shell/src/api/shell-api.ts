@@ -3,6 +3,14 @@ import type { ResolvedManifest, Theme } from '@plugboard/shared';
 
 export type TenantSummary = { id: string; name: string; theme: Theme };
 
+/** The server could not be reached, or answered 5xx: worth retrying, and worth working offline. */
+export class ServerUnreachable extends Error {
+  override readonly name = 'ServerUnreachable';
+}
+
+/** How long a manifest request may take before the server counts as unreachable. */
+export const MANIFEST_TIMEOUT_MS = 4_000;
+
 export type ManifestResult =
   | { status: 'ok'; manifest: ResolvedManifest; etag: string | null }
   | { status: 'not-modified' }
@@ -15,6 +23,10 @@ async function errorText(response: Response): Promise<string> {
   } catch {
     return `HTTP ${response.status}`;
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
 }
 
 export async function fetchTenants(signal?: AbortSignal): Promise<TenantSummary[]> {
@@ -33,9 +45,23 @@ export async function fetchManifest(
   const url = `/v1/tenants/${encodeURIComponent(tenant)}/manifest?user=${encodeURIComponent(user)}`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (etag) headers['if-none-match'] = etag;
-  const response = await fetch(url, { signal, headers, cache: 'no-cache' });
+  const timeout = AbortSignal.timeout(MANIFEST_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers,
+      cache: 'no-cache',
+    });
+  } catch (error) {
+    // The caller's abort stays an abort; a network failure or our time limit means unreachable.
+    if (signal?.aborted) throw error;
+    throw new ServerUnreachable(`The server could not be reached (${errorName(error)})`, { cause: error });
+  }
   if (response.status === 304) return { status: 'not-modified' };
   if (response.status === 404) return { status: 'not-found', message: await errorText(response) };
+  if (response.status >= 500)
+    throw new ServerUnreachable(`The server failed to answer: ${await errorText(response)}`);
   if (!response.ok)
     throw new Error(`Could not load the modules of "${tenant}": ${await errorText(response)}`);
   const manifest = (await response.json()) as ResolvedManifest;

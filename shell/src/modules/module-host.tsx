@@ -2,7 +2,7 @@
 
 import { ModuleContextProvider } from '@plugboard/sdk';
 import type { ResolvedModule, ResolvedRoute } from '@plugboard/shared';
-import { type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useCallback, useEffect, useId, useState } from 'react';
 import { useDocumentTitle } from '../layout/use-document-title.ts';
 import { useShellStore } from '../manifest/shell-store.ts';
 import { reportOutcome } from '../telemetry/telemetry-client.ts';
@@ -10,6 +10,7 @@ import { ModuleErrorBoundary } from './module-error-boundary.tsx';
 import { ModuleErrorPanel } from './module-error-panel.tsx';
 import { errorMessage, ModuleFailure } from './module-failure.ts';
 import { loadModuleComponent, type ModuleComponent, peekModuleComponent } from './module-loader.ts';
+import { UpdatePendingNotice } from './update-pending-notice.tsx';
 import { useModuleContextValue } from './use-module-context.ts';
 
 type Props = { module: ResolvedModule; route: ResolvedRoute };
@@ -32,9 +33,21 @@ function useReport(module: ResolvedModule) {
   );
 }
 
+/** The module instance's deferUpdates() (stable), cleared when the instance goes away. */
+function useDeferUpdates(moduleId: string): (defer: boolean) => void {
+  const instanceId = useId();
+  const setDeferring = useShellStore((s) => s.setDeferring);
+  useEffect(() => () => setDeferring(instanceId, moduleId, false), [setDeferring, instanceId, moduleId]);
+  return useCallback(
+    (defer: boolean) => setDeferring(instanceId, moduleId, defer === true),
+    [setDeferring, instanceId, moduleId],
+  );
+}
+
 export function ModuleHost({ module, route }: Props) {
   const [attempt, setAttempt] = useState(0);
   const report = useReport(module);
+  const deferUpdates = useDeferUpdates(module.id);
   useDocumentTitle(route.title);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const onCrash = useCallback(
@@ -44,8 +57,9 @@ export function ModuleHost({ module, route }: Props) {
   );
   return (
     <section className="pb-module" data-module={module.id} data-version={module.version}>
+      <UpdatePendingNotice module={module} />
       <ModuleErrorBoundary key={attempt} module={module} onCrash={onCrash} onRetry={retry}>
-        <LoadedModule module={module} route={route} onRetry={retry} />
+        <LoadedModule module={module} route={route} onRetry={retry} deferUpdates={deferUpdates} />
       </ModuleErrorBoundary>
     </section>
   );
@@ -56,9 +70,11 @@ type LoadState =
   | { status: 'ready'; Component: ModuleComponent; startedAt: number | null }
   | { status: 'failed'; failure: ModuleFailure };
 
-function LoadedModule({ module, route, onRetry }: Props & { onRetry(): void }) {
+type LoadedProps = Props & { onRetry(): void; deferUpdates(defer: boolean): void };
+
+function LoadedModule({ module, route, onRetry, deferUpdates }: LoadedProps) {
   const report = useReport(module);
-  const context = useModuleContextValue(module);
+  const context = useModuleContextValue(module, deferUpdates);
   const [state, setState] = useState<LoadState>(() => {
     const Component = peekModuleComponent(module, route.expose);
     return Component ? { status: 'ready', Component, startedAt: null } : { status: 'loading' };

@@ -91,6 +91,12 @@ async function loadUncached(
   return component;
 }
 
+/**
+ * A new release has a new entry URL; registering it with `force` makes the runtime drop the
+ * old registration (runtime-core's removeRemote: the container's moduleCache entry, its global
+ * loading promise, snapshot and manifest caches), so the next loadRemote imports the new entry
+ * and its exposes. Verified in Chromium, also for a rollback to an entry loaded before.
+ */
 function registerIfChanged(module: ResolvedModule): void {
   const { name, entry, format } = module.remote;
   if (registeredEntries.get(name) === entry) return;

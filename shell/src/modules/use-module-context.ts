@@ -11,7 +11,11 @@ import { errorMessage } from './module-failure.ts';
 /** One bus for the whole shell: modules talk to each other through it. */
 export const shellEvents = createEventBus();
 
-export function useModuleContextValue(module: ResolvedModule): ModuleContext | null {
+/** `deferUpdates` must be stable for the module instance (its effects depend on it). */
+export function useModuleContextValue(
+  module: ResolvedModule,
+  deferUpdates: (defer: boolean) => void,
+): ModuleContext | null {
   const manifest = useShellStore((s) => s.manifest);
   const user = useShellStore((s) => s.user);
   const navigate = useNavigate();
@@ -51,6 +55,7 @@ export function useModuleContextValue(module: ResolvedModule): ModuleContext | n
           error,
         );
       },
+      deferUpdates,
     };
-  }, [tenant, permissions, user, module, navigation]);
+  }, [tenant, permissions, user, module, navigation, deferUpdates]);
 }

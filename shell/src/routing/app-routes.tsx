@@ -1,17 +1,28 @@
 // The route table, derived from the store: a new manifest yields new routes without a reload,
 // and a module whose release did not change keeps its mounted instance (same React key).
-import { useMemo } from 'react';
-import { Route, Routes } from 'react-router';
+// A module that defers updates keeps its held release until the user navigates.
+import { useLayoutEffect, useMemo } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
 import { ShellLayout } from '../layout/shell-layout.tsx';
+import { renderedModules } from '../manifest/deferred-swaps.ts';
 import { useShellStore } from '../manifest/shell-store.ts';
 import { ModuleHost } from '../modules/module-host.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { moduleRoutes } from './module-routes.ts';
 
+const NO_MODULES = [] as const;
+
 export function AppRoutes() {
-  const modules = useShellStore((s) => s.manifest?.modules);
-  const entries = useMemo(() => moduleRoutes(modules ?? []), [modules]);
+  const { key: locationKey } = useLocation();
+  const modules = useShellStore((s) => s.manifest?.modules ?? NO_MODULES);
+  const holds = useShellStore((s) => s.holds);
+  const noteLocation = useShellStore((s) => s.noteLocation);
+  // Held releases only at the location they were held at: a navigation renders the new ones
+  // at once, and the store forgets the holds right after.
+  const rendered = useMemo(() => renderedModules(modules, holds, locationKey), [modules, holds, locationKey]);
+  const entries = useMemo(() => moduleRoutes(rendered), [rendered]);
+  useLayoutEffect(() => noteLocation(locationKey), [noteLocation, locationKey]);
   return (
     <Routes>
       <Route element={<ShellLayout />}>

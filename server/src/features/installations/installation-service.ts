@@ -6,7 +6,6 @@ import {
   checkInstall,
   checkRemoval,
   type Installation,
-  type ModuleManifest,
   type PutInstallationBody,
   SHELL_ENVIRONMENT,
   validateConfig,
@@ -14,24 +13,22 @@ import {
 import type { Stores, UnitOfWork } from '../../db/unit-of-work.ts';
 import { notFound, PlugboardError } from '../../errors.ts';
 import type { ChangeListener } from '../resolve/change-listener.ts';
+import { assertServable, type EntryFetcher } from '../rollouts/release-gate.ts';
+import { recordSnapshot } from '../snapshots/record-snapshot.ts';
+import { enabledManifests } from './served-manifests.ts';
 
 const incompatible = (what: string, problems: CompatibilityProblem[]) =>
   new PlugboardError(409, 'INCOMPATIBLE', `${what}: ${problems.map((p) => p.message).join('; ')}`, {
     issues: problems.map((p) => ({ path: p.field, message: `${p.module}: ${p.message}` })),
   });
 
-async function enabledManifests(s: Stores, tenantId: string, except: string): Promise<ModuleManifest[]> {
-  const list = await s.installations.list(tenantId);
-  const manifests: ModuleManifest[] = [];
-  for (const i of list) {
-    if (!i.enabled || i.moduleId === except) continue;
-    const release = await s.modules.getRelease(i.moduleId, i.version);
-    if (release) manifests.push(release.manifest);
-  }
-  return manifests;
-}
+export type InstallationOptions = { fetcher?: EntryFetcher };
 
-export function createInstallationService(uow: UnitOfWork, changes: ChangeListener) {
+export function createInstallationService(
+  uow: UnitOfWork,
+  changes: ChangeListener,
+  options: InstallationOptions = {},
+) {
   async function lockTenant(s: Stores, tenantId: string) {
     const tenant = await s.tenants.getForUpdate(tenantId);
     if (!tenant) throw notFound('TENANT_NOT_FOUND', `No tenant "${tenantId}"`);
@@ -45,6 +42,8 @@ export function createInstallationService(uow: UnitOfWork, changes: ChangeListen
     moduleId: string,
     body: PutInstallationBody,
     actor: string,
+    /** Set when the caller already verified the remote entry outside the transaction. */
+    entryVerified = false,
   ): Promise<{ installation: Installation; changed: boolean }> {
     await lockTenant(s, tenantId);
     const release = await s.modules.getRelease(moduleId, body.version);
@@ -74,7 +73,40 @@ export function createInstallationService(uow: UnitOfWork, changes: ChangeListen
       if (problems.length > 0) throw incompatible(`${moduleId} cannot be disabled`, problems);
     }
     const before = await s.installations.get(tenantId, moduleId);
-    const next = { tenantId, moduleId, version: body.version, enabled: body.enabled, config: body.config };
+    const servesNewRelease = body.enabled && (!before?.enabled || before.version !== body.version);
+    if (servesNewRelease && !entryVerified) {
+      await assertServable(s, tenantId, release, { checkCompatibility: false, ...options });
+    }
+    const rolling = before?.candidateVersion ?? null;
+    if (rolling && before?.version !== body.version) {
+      throw new PlugboardError(
+        409,
+        'ROLLOUT_ACTIVE',
+        `${moduleId} is being rolled out to ${rolling} for "${tenantId}": promote or abort that rollout before setting another version`,
+        { field: 'version' },
+      );
+    }
+    if (rolling) {
+      const candidate = await s.modules.getRelease(moduleId, rolling);
+      const forCandidate = candidate
+        ? validateConfig(candidate.manifest.config, body.config)
+        : { ok: true as const };
+      if (!forCandidate.ok) {
+        throw new PlugboardError(400, 'INVALID_CONFIG', `config: not valid for the candidate ${rolling}`, {
+          issues: forCandidate.issues.map((i) => ({ path: `config.${i.path}`, message: i.message })),
+        });
+      }
+    }
+    const next = {
+      tenantId,
+      moduleId,
+      version: body.version,
+      enabled: body.enabled,
+      config: body.config,
+      candidateVersion: rolling,
+      percentage: before?.percentage ?? 0,
+      groupId: before?.groupId ?? null,
+    };
     const changed =
       !before ||
       before.version !== next.version ||
@@ -83,14 +115,9 @@ export function createInstallationService(uow: UnitOfWork, changes: ChangeListen
     if (changed) {
       await s.installations.upsert(next);
       await s.tenants.bumpRevision(tenantId);
-      await s.audit.record({
-        actor,
-        action: before ? 'installation.update' : 'installation.create',
-        tenantId,
-        moduleId,
-        before,
-        after: next,
-      });
+      const action = before ? 'installation.update' : 'installation.create';
+      await s.audit.record({ actor, action, tenantId, moduleId, before, after: next });
+      await recordSnapshot(s, tenantId, actor, `${action} ${moduleId}@${body.version}`);
     }
     const installation = await s.installations.get(tenantId, moduleId);
     if (!installation) throw new Error('installation vanished inside its own transaction');
@@ -114,7 +141,16 @@ export function createInstallationService(uow: UnitOfWork, changes: ChangeListen
     },
 
     async put(tenantId: string, moduleId: string, body: PutInstallationBody, actor: string) {
-      const result = await uow.transaction((s) => putIn(s, tenantId, moduleId, body, actor));
+      // Fetching a remote entry hosted elsewhere can take seconds: do it before locking anything,
+      // and only when this change starts serving a release (not for configuration alone).
+      const release = await uow.stores.modules.getRelease(moduleId, body.version);
+      const current = await uow.stores.installations.get(tenantId, moduleId);
+      const newlyServed = body.enabled && (!current?.enabled || current.version !== body.version);
+      if (release && newlyServed) {
+        await assertServable(uow.stores, tenantId, release, { checkCompatibility: false, ...options });
+      }
+      const verified = release !== null && newlyServed;
+      const result = await uow.transaction((s) => putIn(s, tenantId, moduleId, body, actor, verified));
       if (result.changed) await changes.tenantChanged(tenantId);
       return result;
     },
@@ -128,9 +164,25 @@ export function createInstallationService(uow: UnitOfWork, changes: ChangeListen
         }
         const problems = checkRemoval(moduleId, await enabledManifests(s, tenantId, moduleId));
         if (problems.length > 0) throw incompatible(`${moduleId} cannot be removed`, problems);
+        const rollout = await s.rollouts.activeForUpdate(tenantId, moduleId);
+        if (rollout) {
+          await s.rollouts.update(rollout.id, {
+            status: 'aborted',
+            finishedAt: new Date().toISOString(),
+            reason: 'uninstalled',
+          });
+          await s.rollouts.addEvent({
+            rolloutId: rollout.id,
+            actor,
+            action: 'abort',
+            percentage: 0,
+            detail: { reason: 'uninstalled' },
+          });
+        }
         await s.installations.remove(tenantId, moduleId);
         await s.tenants.bumpRevision(tenantId);
         await s.audit.record({ actor, action: 'installation.delete', tenantId, moduleId, before });
+        await recordSnapshot(s, tenantId, actor, `installation.delete ${moduleId}`);
       });
       await changes.tenantChanged(tenantId);
     },

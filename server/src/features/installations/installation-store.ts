@@ -9,6 +9,9 @@ const toInstallation = (r: typeof installations.$inferSelect): Installation => (
   version: r.version,
   enabled: r.enabled,
   config: r.config as Record<string, unknown>,
+  candidateVersion: r.candidateVersion,
+  percentage: r.percentage,
+  groupId: r.groupId,
   updatedAt: r.updatedAt,
 });
 
@@ -36,7 +39,15 @@ export function createInstallationStore(db: Db) {
         .values(i)
         .onConflictDoUpdate({
           target: [installations.tenantId, installations.moduleId],
-          set: { version: i.version, enabled: i.enabled, config: i.config, updatedAt: sql`now()` },
+          set: {
+            version: i.version,
+            enabled: i.enabled,
+            config: i.config,
+            candidateVersion: i.candidateVersion,
+            percentage: i.percentage,
+            groupId: i.groupId,
+            updatedAt: sql`now()`,
+          },
         });
     },
     async remove(tenantId: string, moduleId: string): Promise<void> {

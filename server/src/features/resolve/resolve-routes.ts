@@ -22,7 +22,7 @@ export function resolveRoutes(deps: { cache: ManifestCache }) {
     c.header('Vary', 'Authorization');
     if (c.req.header('if-none-match') === served.etag) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(served.body);
+    return c.body(served.body as Uint8Array<ArrayBuffer>);
   });
   return app;
 }

@@ -1,18 +1,18 @@
-// Module outcomes reported by shells. Aggregated in memory per tenant, module and release.
+// Module outcomes reported by shells: batched, size- and rate-limited, and anonymous (the schema
+// has no place for a user).
 import { telemetryBatchSchema } from '@plugboard/shared';
 import { Hono } from 'hono';
 import { limitBody } from '../../http/body-limit.ts';
+import { rateLimit } from '../../http/rate-limit.ts';
 import { readJson } from '../../http/read-json.ts';
-import type { TelemetryAggregator } from './telemetry-aggregator.ts';
+import type { TelemetryService } from './telemetry-service.ts';
 
-export function telemetryRoutes(deps: { aggregator: TelemetryAggregator; knownTenant(id: string): boolean }) {
+export function telemetryRoutes(deps: { telemetry: TelemetryService }) {
   const app = new Hono();
-  app.post('/', limitBody(64 * 1024), async (c) => {
+  app.post('/', limitBody(64 * 1024), rateLimit({ perSecond: 20, burst: 100 }), async (c) => {
     const batch = await readJson(c, telemetryBatchSchema, 'telemetry batch');
-    // Reports for unknown tenants are dropped quietly: shells may outlive a tenant.
-    if (deps.knownTenant(batch.tenant)) deps.aggregator.record(batch);
-    return c.body(null, 202);
+    const counted = await deps.telemetry.record(batch);
+    return c.json({ counted }, 202);
   });
-  app.get('/', (c) => c.json({ outcomes: deps.aggregator.summary() }));
   return app;
 }
