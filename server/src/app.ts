@@ -2,7 +2,7 @@
 // so tests create the app over a real database and call app.request().
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { PlugboardError } from './errors.ts';
+import { isUniqueViolation, PlugboardError } from './errors.ts';
 import { artifactRoutes } from './features/artifacts/artifact-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { eventRoutes } from './features/events/event-routes.ts';
@@ -33,6 +33,15 @@ export function createApp(services: Services, options: AppOptions) {
 
   app.onError((err, c) => {
     if (err instanceof PlugboardError) return c.json(err.toJSON(), err.status);
+    if (isUniqueViolation(err)) {
+      // Two requests raced to create the same thing; the other one won.
+      const conflict = new PlugboardError(
+        409,
+        'CONFLICT',
+        'Someone else made the same change at the same moment; reload and retry',
+      );
+      return c.json(conflict.toJSON(), 409);
+    }
     if (err instanceof HTTPException) {
       return c.json({ error: { code: 'HTTP_ERROR', message: err.message || 'Request failed' } }, err.status);
     }

@@ -54,3 +54,11 @@ export function invalid(what: string, error: z.ZodError, prefix: (string | numbe
     issues,
   });
 }
+
+/** A unique-key violation from PostgreSQL or PGlite, however drizzle wrapped it. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

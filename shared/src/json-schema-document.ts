@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FORBIDDEN_KEYS, safeRecord } from './safe.ts';
 
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;
+
 export type JsonSchemaNode = {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
   title?: string;
@@ -56,6 +58,12 @@ export const jsonSchemaNode: z.ZodType<JsonSchemaNode> = z.lazy(() =>
             return false;
           }
         }, 'must be a valid regular expression')
+        // Admins' values are matched against module authors' patterns on the server: a group that
+        // repeats and contains a repeat can backtrack for seconds ("(a+)+"), so it is refused.
+        .refine(
+          (p) => !NESTED_QUANTIFIER.test(p),
+          'must not repeat a group that itself repeats, such as "(a+)+"',
+        )
         .optional(),
       minItems: z.number().int().min(0).optional(),
       maxItems: z.number().int().min(0).optional(),

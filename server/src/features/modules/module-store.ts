@@ -14,7 +14,14 @@ export type ReleaseRow = {
   createdAt: string;
 };
 
-export function createModuleStore(db: Db) {
+/**
+ * Releases are immutable once committed, so reads are cached for the life of the process. Only
+ * rows read from the database are cached, and a transaction never reads back a release it has
+ * just inserted, so a row whose insert is rolled back never gets in.
+ */
+export type ReleaseCache = Map<string, ReleaseRow>;
+
+export function createModuleStore(db: Db, releaseCache: ReleaseCache = new Map()) {
   return {
     async ensureModule(id: string): Promise<void> {
       await db
@@ -38,15 +45,22 @@ export function createModuleStore(db: Db) {
       return rows as ReleaseRow[];
     },
     async getRelease(moduleId: string, version: string): Promise<ReleaseRow | null> {
+      const key = `${moduleId}@${version}`;
+      const cached = releaseCache.get(key);
+      if (cached) return cached;
       const rows = await db
         .select()
         .from(releases)
         .where(and(eq(releases.moduleId, moduleId), eq(releases.version, version)))
         .limit(1);
-      return (rows[0] as ReleaseRow | undefined) ?? null;
+      const row = (rows[0] as ReleaseRow | undefined) ?? null;
+      if (row) releaseCache.set(key, row);
+      return row;
     },
-    async insertRelease(row: Omit<ReleaseRow, 'createdAt'>): Promise<void> {
-      await db.insert(releases).values(row);
+    async insertRelease(row: Omit<ReleaseRow, 'createdAt'>): Promise<ReleaseRow> {
+      const [inserted] = await db.insert(releases).values(row).returning();
+      if (!inserted) throw new Error('insert returned no release');
+      return inserted as ReleaseRow;
     },
   };
 }

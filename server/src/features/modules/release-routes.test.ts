@@ -92,6 +92,25 @@ describe('publishing a release with its built files', () => {
   });
 });
 
+describe('concurrent publications of one version', () => {
+  it('publish once: a repeat is a no-op, other content a conflict, never a server error', async () => {
+    const same = () =>
+      publish(
+        { manifest: manifest({ id: 'acme.race' }), files: files('export const race = 1;') },
+        'acme.race',
+      );
+    const statuses = (await Promise.all([same(), same(), same()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 201]);
+    const other = (n: number) =>
+      publish(
+        { manifest: manifest({ id: 'acme.race2' }), files: files(`export const race = ${n};`) },
+        'acme.race2',
+      );
+    const mixed = (await Promise.all([other(1), other(2)])).map((r) => r.status).sort();
+    expect(mixed).toEqual([201, 409]);
+  });
+});
+
 describe('refused publications change nothing', () => {
   const cases: [string, () => unknown, number, string, string?][] = [
     [

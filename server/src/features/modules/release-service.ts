@@ -7,7 +7,7 @@ import {
   moduleManifestSchema,
 } from '@plugboard/shared';
 import type { UnitOfWork } from '../../db/unit-of-work.ts';
-import { invalid, notFound, PlugboardError } from '../../errors.ts';
+import { invalid, isUniqueViolation, notFound, PlugboardError } from '../../errors.ts';
 import { buildBundle, sha256Hex, sriSha384 } from '../artifacts/bundle.ts';
 import type { ReleaseRow } from './module-store.ts';
 
@@ -132,30 +132,38 @@ export function createReleaseService(uow: UnitOfWork, options: { artifactBase: s
         entryUrl,
         integrity,
       };
-      return uow.transaction(async (s) => {
-        const existing = await s.modules.getRelease(manifest.id, manifest.version);
-        if (existing) {
-          if (existing.contentHash === contentHash) return { created: false, release: existing };
-          throw new PlugboardError(
-            409,
-            'RELEASE_EXISTS',
-            `${manifest.id}@${manifest.version} is already published with other content; releases are immutable, publish a new version`,
-            { field: 'manifest.version' },
-          );
-        }
-        await s.modules.ensureModule(manifest.id);
-        if (bundle) await s.artifacts.putBundle(bundle.hash, bundle.files);
-        await s.modules.insertRelease(row);
-        await s.audit.record({
-          actor: input.actor,
-          action: 'release.publish',
-          moduleId: manifest.id,
-          after: { version: manifest.version, contentHash, entryUrl, integrity },
+      const compare = (existing: ReleaseRow): PublishResult => {
+        if (existing.contentHash === contentHash) return { created: false, release: existing };
+        throw new PlugboardError(
+          409,
+          'RELEASE_EXISTS',
+          `${manifest.id}@${manifest.version} is already published with other content; releases are immutable, publish a new version`,
+          { field: 'manifest.version' },
+        );
+      };
+      try {
+        return await uow.transaction(async (s) => {
+          const existing = await s.modules.getRelease(manifest.id, manifest.version);
+          if (existing) return compare(existing);
+          await s.modules.ensureModule(manifest.id);
+          if (bundle) await s.artifacts.putBundle(bundle.hash, bundle.files);
+          const release = await s.modules.insertRelease(row);
+          await s.audit.record({
+            actor: input.actor,
+            action: 'release.publish',
+            moduleId: manifest.id,
+            after: { version: manifest.version, contentHash, entryUrl, integrity },
+          });
+          return { created: true, release };
         });
-        const release = await s.modules.getRelease(manifest.id, manifest.version);
-        if (!release) throw new Error('release vanished inside its own transaction');
-        return { created: true, release };
-      });
+      } catch (err) {
+        // Two publications of one version at once: the second waits on the first's row and then
+        // fails its insert. It is then a repeat (no-op) or a conflict, like any later one.
+        if (!isUniqueViolation(err)) throw err;
+        const existing = await uow.stores.modules.getRelease(manifest.id, manifest.version);
+        if (!existing) throw err;
+        return compare(existing);
+      }
     },
 
     async getRelease(moduleId: string, version: string): Promise<ReleaseRow> {
