@@ -143,6 +143,25 @@ describe('a gradual rollout, health-gated', () => {
   });
 });
 
+describe('the health window slides', () => {
+  const reports = '/v1/tenants/acme/installations/acme.reports/rollout';
+  it('forgets outcomes older than ten minutes, so old successes cannot hide new crashes', async () => {
+    await h.call('POST', reports, {
+      version: '1.0.0',
+      steps: [50, 100],
+      interval: 86_400,
+      health: { maxErrorRate: 0.2, minSamples: 10 },
+    });
+    clock += 1000;
+    await report('1.0.0', 'loaded', 100, 'acme.reports');
+    clock += 11 * 60 * 1000;
+    await report('1.0.0', 'render-crashed', 10, 'acme.reports');
+    const view = await (await h.call('GET', reports)).json();
+    expect(view.health).toMatchObject({ samples: 10, renderCrashed: 10 });
+    expect((await h.services.scheduler.tick()).map((r) => r.action)).toEqual(['rollback']);
+  });
+});
+
 describe('a rollout from nothing', () => {
   const reports = '/v1/tenants/acme/installations/acme.reports/rollout';
   it('serves the module only inside the percentage, and abort removes it entirely', async () => {
