@@ -20,6 +20,8 @@ import { openApiDocument } from './openapi.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
+  /** Take client addresses from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
   adminToken: string;
   shellDist?: string;
   maxUploadBytes?: number;
@@ -95,7 +97,10 @@ export function createApp(services: Services, options: AppOptions) {
   app.route('/v1/tenants/:tenant/events', eventRoutes({ cache: services.cache, hub: services.hub }));
   app.route('/v1/tenants', tenantRoutes({ tenants: services.tenants, requireAdmin: admin }));
   app.route('/v1/audit', auditRoutes({ audit: services.uow.stores.audit, requireAdmin: admin }));
-  app.route('/v1/telemetry', telemetryRoutes({ telemetry: services.telemetry }));
+  app.route(
+    '/v1/telemetry',
+    telemetryRoutes({ telemetry: services.telemetry, trustProxy: options.trustProxy ?? false }),
+  );
   app.all('/v1/*', (c) =>
     c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
   );

@@ -14,6 +14,7 @@ export type Config = {
   manifestsDir: string;
   shellDist: string;
   watch: boolean;
+  trustProxy: boolean;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     manifestsDir: resolve(env.PLUGBOARD_MANIFESTS_DIR ?? join(repoRoot, 'manifests')),
     shellDist: resolve(env.PLUGBOARD_SHELL_DIST ?? join(repoRoot, 'shell', 'dist')),
     watch: env.PLUGBOARD_WATCH !== '0',
+    trustProxy: env.PLUGBOARD_TRUST_PROXY === '1',
   };
 }
 

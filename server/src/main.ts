@@ -32,7 +32,11 @@ async function main() {
     : () => {};
 
   services.scheduler.start();
-  const app = createApp(services, { adminToken: token.token, shellDist: config.shellDist });
+  const app = createApp(services, {
+    adminToken: token.token,
+    shellDist: config.shellDist,
+    trustProxy: config.trustProxy,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     console.log(`\nPlugboard is running at http://${host}:${info.port}/`);

@@ -4,19 +4,27 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { PlugboardError } from '../errors.ts';
 
-export function rateLimit(options: {
+export type RateLimitOptions = {
   perSecond: number;
   burst: number;
   maxClients?: number;
-}): MiddlewareHandler {
+  /** Behind a proxy every client has the proxy's address: then key by X-Forwarded-For's first hop. */
+  trustProxy?: boolean;
+};
+
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const maxClients = options.maxClients ?? 10_000;
   return async (c, next) => {
     let key = 'unknown';
-    try {
-      key = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // Not served by Node (tests calling app.request): one shared bucket.
+    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    if (forwarded) key = forwarded;
+    else {
+      try {
+        key = getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        // Not served by Node (tests calling app.request): one shared bucket.
+      }
     }
     const now = Date.now();
     let b = buckets.get(key);

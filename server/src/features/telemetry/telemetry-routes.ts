@@ -7,12 +7,17 @@ import { rateLimit } from '../../http/rate-limit.ts';
 import { readJson } from '../../http/read-json.ts';
 import type { TelemetryService } from './telemetry-service.ts';
 
-export function telemetryRoutes(deps: { telemetry: TelemetryService }) {
+export function telemetryRoutes(deps: { telemetry: TelemetryService; trustProxy?: boolean }) {
   const app = new Hono();
-  app.post('/', limitBody(64 * 1024), rateLimit({ perSecond: 20, burst: 100 }), async (c) => {
-    const batch = await readJson(c, telemetryBatchSchema, 'telemetry batch');
-    const counted = await deps.telemetry.record(batch);
-    return c.json({ counted }, 202);
-  });
+  app.post(
+    '/',
+    limitBody(64 * 1024),
+    rateLimit({ perSecond: 20, burst: 100, trustProxy: deps.trustProxy ?? false }),
+    async (c) => {
+      const batch = await readJson(c, telemetryBatchSchema, 'telemetry batch');
+      const counted = await deps.telemetry.record(batch);
+      return c.json({ counted }, 202);
+    },
+  );
   return app;
 }
