@@ -15,7 +15,7 @@ import { notFound, PlugboardError } from '../../errors.ts';
 import type { ChangeListener } from '../resolve/change-listener.ts';
 import { assertServable, type EntryFetcher } from '../rollouts/release-gate.ts';
 import { recordSnapshot } from '../snapshots/record-snapshot.ts';
-import { enabledManifests } from './served-manifests.ts';
+import { enabledManifests, manifestsOf } from './served-manifests.ts';
 
 const incompatible = (what: string, problems: CompatibilityProblem[]) =>
   new PlugboardError(409, 'INCOMPATIBLE', `${what}: ${problems.map((p) => p.message).join('; ')}`, {
@@ -63,7 +63,8 @@ export function createInstallationService(
         issues: config.issues.map((i) => ({ path: `config.${i.path}`, message: i.message })),
       });
     }
-    const others = await enabledManifests(s, tenantId, moduleId);
+    const list = await s.installations.list(tenantId);
+    const others = await manifestsOf(s, list, moduleId);
     if (body.enabled) {
       const problems = checkInstall(release.manifest, others, SHELL_ENVIRONMENT);
       if (problems.length > 0)
@@ -72,7 +73,7 @@ export function createInstallationService(
       const problems = checkRemoval(moduleId, others);
       if (problems.length > 0) throw incompatible(`${moduleId} cannot be disabled`, problems);
     }
-    const before = await s.installations.get(tenantId, moduleId);
+    const before = list.find((i) => i.moduleId === moduleId) ?? null;
     const servesNewRelease = body.enabled && (!before?.enabled || before.version !== body.version);
     if (servesNewRelease && !entryVerified) {
       await assertServable(s, tenantId, release, { checkCompatibility: false, ...options });
@@ -112,15 +113,15 @@ export function createInstallationService(
       before.version !== next.version ||
       before.enabled !== next.enabled ||
       JSON.stringify(before.config) !== JSON.stringify(next.config);
-    if (changed) {
-      await s.installations.upsert(next);
-      await s.tenants.bumpRevision(tenantId);
-      const action = before ? 'installation.update' : 'installation.create';
-      await s.audit.record({ actor, action, tenantId, moduleId, before, after: next });
-      await recordSnapshot(s, tenantId, actor, `${action} ${moduleId}@${body.version}`);
-    }
-    const installation = await s.installations.get(tenantId, moduleId);
-    if (!installation) throw new Error('installation vanished inside its own transaction');
+    if (!changed) return { installation: before, changed };
+    const installation = await s.installations.upsert(next);
+    await s.tenants.bumpRevision(tenantId);
+    const action = before ? 'installation.update' : 'installation.create';
+    await s.audit.record({ actor, action, tenantId, moduleId, before, after: next });
+    const served = [...list.filter((i) => i.moduleId !== moduleId), installation].sort((a, b) =>
+      a.moduleId < b.moduleId ? -1 : 1,
+    );
+    await recordSnapshot(s, tenantId, actor, `${action} ${moduleId}@${body.version}`, served);
     return { installation, changed };
   }
 
@@ -142,14 +143,17 @@ export function createInstallationService(
 
     async put(tenantId: string, moduleId: string, body: PutInstallationBody, actor: string) {
       // Fetching a remote entry hosted elsewhere can take seconds: do it before locking anything,
-      // and only when this change starts serving a release (not for configuration alone).
+      // and only when this change starts serving that release (not for configuration alone).
+      // Entries stored here are checked inside the transaction: that is one read.
       const release = await uow.stores.modules.getRelease(moduleId, body.version);
-      const current = await uow.stores.installations.get(tenantId, moduleId);
-      const newlyServed = body.enabled && (!current?.enabled || current.version !== body.version);
-      if (release && newlyServed) {
-        await assertServable(uow.stores, tenantId, release, { checkCompatibility: false, ...options });
+      let verified = false;
+      if (release && body.enabled && /^https?:\/\//.test(release.entryUrl)) {
+        const current = await uow.stores.installations.get(tenantId, moduleId);
+        if (!current?.enabled || current.version !== body.version) {
+          await assertServable(uow.stores, tenantId, release, { checkCompatibility: false, ...options });
+          verified = true;
+        }
       }
-      const verified = release !== null && newlyServed;
       const result = await uow.transaction((s) => putIn(s, tenantId, moduleId, body, actor, verified));
       if (result.changed) await changes.tenantChanged(tenantId);
       return result;

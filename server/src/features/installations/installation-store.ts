@@ -33,8 +33,8 @@ export function createInstallationStore(db: Db) {
         .limit(1);
       return rows[0] ? toInstallation(rows[0]) : null;
     },
-    async upsert(i: Omit<Installation, 'updatedAt'>): Promise<void> {
-      await db
+    async upsert(i: Omit<Installation, 'updatedAt'>): Promise<Installation> {
+      const [row] = await db
         .insert(installations)
         .values(i)
         .onConflictDoUpdate({
@@ -48,7 +48,10 @@ export function createInstallationStore(db: Db) {
             groupId: i.groupId,
             updatedAt: sql`now()`,
           },
-        });
+        })
+        .returning();
+      if (!row) throw new Error('upsert returned no installation');
+      return toInstallation(row);
     },
     async remove(tenantId: string, moduleId: string): Promise<void> {
       await db

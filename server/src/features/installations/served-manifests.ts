@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '@plugboard/shared';
+import type { Installation, ModuleManifest } from '@plugboard/shared';
 import type { Stores } from '../../db/unit-of-work.ts';
 
 /** Manifests of what the tenant serves besides `except`: stable and, mid-rollout, candidate releases. */
@@ -7,7 +7,15 @@ export async function enabledManifests(
   tenantId: string,
   except: string,
 ): Promise<ModuleManifest[]> {
-  const list = await s.installations.list(tenantId);
+  return manifestsOf(s, await s.installations.list(tenantId), except);
+}
+
+/** The same, from installations the caller has already read. */
+export async function manifestsOf(
+  s: Stores,
+  list: Installation[],
+  except: string,
+): Promise<ModuleManifest[]> {
   const manifests: ModuleManifest[] = [];
   for (const i of list) {
     if (!i.enabled || i.moduleId === except) continue;
