@@ -2,7 +2,7 @@
 // The two quick-start commands: `npm start` and `npm test` (and `npm run bench`). Plain Node, no
 // dependencies: it has to run on a fresh clone before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,29 @@ function postgresReachable() {
   });
 }
 
+// Each vitest run also writes a JSON report, so the run ends with one line counting every test.
+const reports = [];
+function report(name) {
+  const file = join(root, 'node_modules', '.cache', `plugboard-test-${name}.json`);
+  rmSync(file, { force: true });
+  reports.push(file);
+  return ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+}
+
+function printTotals() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const file of reports) {
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
 async function test() {
   install();
   ensureChromium();
@@ -70,19 +93,25 @@ async function test() {
     hint: 'Run "npx biome check --write ." to fix formatting.',
   });
   must('Type check', 'npx', pnpm(['-r', '--workspace-concurrency=2', 'run', 'typecheck']));
-  must('Unit tests and server integration tests on PGlite', bin('vitest'), ['run']);
+  must('Unit tests and server integration tests on PGlite', bin('vitest'), ['run', ...report('unit')]);
   if (await postgresReachable()) {
     const url = process.env.PLUGBOARD_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    must('Server integration tests on PostgreSQL', bin('vitest'), ['run', '--project', 'server'], {
-      env: { PLUGBOARD_TEST_DATABASE_URL: url },
-    });
+    must(
+      'Server integration tests on PostgreSQL',
+      bin('vitest'),
+      ['run', '--project', 'server', ...report('pg')],
+      {
+        env: { PLUGBOARD_TEST_DATABASE_URL: url },
+      },
+    );
   } else {
     console.log(
       '\n• No PostgreSQL on 127.0.0.1:5432: the PostgreSQL run of the integration tests is skipped.',
     );
   }
-  must('End-to-end tests in Chromium', 'npx', pnpm(['--filter', '@plugboard/e2e', 'test']));
+  must('End-to-end tests in Chromium', bin('vitest'), ['run', '--root', 'e2e', ...report('e2e')]);
   console.log('\n✔ All tests passed.');
+  printTotals();
 }
 
 async function start() {
