@@ -42,36 +42,31 @@ export type ShellState = {
   noteLocation(locationKey: string): void;
 };
 
+/** What a shell starts from, and starts again from when another tenant is chosen. */
+const sessionStart = () =>
+  ({
+    status: 'idle',
+    error: null,
+    manifest: null,
+    etag: null,
+    lastDiff: null,
+    removedModules: [],
+    offline: false,
+    holds: {},
+  }) satisfies Partial<ShellState>;
+
 export const useShellStore = create<ShellState>()((set, get) => ({
   tenantId: chooseTenant(window.location.search, browserStorage),
   user: chooseUser(window.location.search, browserStorage, randomId),
   session: 0,
-  status: 'idle',
-  error: null,
-  manifest: null,
-  etag: null,
-  lastDiff: null,
-  removedModules: [],
-  offline: false,
+  ...sessionStart(),
   deferring: {},
-  holds: {},
   locationKey: 'default',
 
   selectTenant(tenantId) {
     if (tenantId) browserStorage.setItem(TENANT_KEY, tenantId);
     else browserStorage.removeItem(TENANT_KEY);
-    set((s) => ({
-      tenantId,
-      session: s.session + 1,
-      status: 'idle',
-      error: null,
-      manifest: null,
-      etag: null,
-      lastDiff: null,
-      removedModules: [],
-      offline: false,
-      holds: {},
-    }));
+    set((s) => ({ tenantId, session: s.session + 1, ...sessionStart() }));
   },
 
   setStatus(status, error = null) {

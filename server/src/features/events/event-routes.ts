@@ -6,8 +6,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { notFound, PlugboardError } from '../../errors.ts';
+import { parseTenantId } from '../../http/path-params.ts';
 import type { ManifestCache } from '../resolve/manifest-cache.ts';
-import { parseTenantId } from '../tenants/tenant-routes.ts';
 import { changeFrame, type EventHub, helloFrame } from './event-hub.ts';
 
 export const SSE_HEADERS = {

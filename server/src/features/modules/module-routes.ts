@@ -1,9 +1,10 @@
-import { moduleIdSchema, semverSchema } from '@plugboard/shared';
+import { semverSchema } from '@plugboard/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { PlugboardError } from '../../errors.ts';
 import type { AuthVariables } from '../../http/auth.ts';
 import { limitBody } from '../../http/body-limit.ts';
+import { parseModuleId } from '../../http/path-params.ts';
 import { readJson } from '../../http/read-json.ts';
 import type { ModuleStore, ReleaseRow } from './module-store.ts';
 import type { ReleaseService } from './release-service.ts';
@@ -32,21 +33,6 @@ export const releaseView = (r: ReleaseRow) => ({
   createdAt: r.createdAt,
   manifest: r.manifest,
 });
-
-export function parseModuleId(raw: string): string {
-  const parsed = moduleIdSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PlugboardError(
-      400,
-      'INVALID_MODULE_ID',
-      `"${raw.slice(0, 80)}" is not a module id: ${parsed.error.issues[0]?.message}`,
-      {
-        field: 'moduleId',
-      },
-    );
-  }
-  return parsed.data;
-}
 
 export function moduleRoutes(deps: {
   releases: ReleaseService;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { PlugboardError } from '../../errors.ts';
-import { parseTenantId } from '../tenants/tenant-routes.ts';
+import { parseTenantId } from '../../http/path-params.ts';
 import type { ManifestCache } from './manifest-cache.ts';
 
 const USER_ID = /^[A-Za-z0-9_.@-]{1,128}$/;

@@ -1,9 +1,8 @@
 import { setPercentageBodySchema, startRolloutBodySchema } from '@plugboard/shared';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { AuthVariables } from '../../http/auth.ts';
+import { parseModuleId, parseTenantId } from '../../http/path-params.ts';
 import { readJson } from '../../http/read-json.ts';
-import { parseModuleId } from '../modules/module-routes.ts';
-import { parseTenantId } from '../tenants/tenant-routes.ts';
 import type { RolloutService } from './rollout-service.ts';
 
 type Env = { Variables: AuthVariables };

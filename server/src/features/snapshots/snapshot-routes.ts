@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { invalid, PlugboardError } from '../../errors.ts';
 import type { AuthVariables } from '../../http/auth.ts';
-import { parseTenantId } from '../tenants/tenant-routes.ts';
+import { parseTenantId } from '../../http/path-params.ts';
 import type { SnapshotService } from './snapshot-service.ts';
 
 const querySchema = z.strictObject({

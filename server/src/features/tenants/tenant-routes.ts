@@ -1,25 +1,10 @@
-import { createTenantBodySchema, patchTenantBodySchema, tenantIdSchema } from '@plugboard/shared';
+import { createTenantBodySchema, patchTenantBodySchema } from '@plugboard/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { PlugboardError } from '../../errors.ts';
 import type { AuthVariables } from '../../http/auth.ts';
+import { parseTenantId } from '../../http/path-params.ts';
 import { readJson } from '../../http/read-json.ts';
 import { type TenantService, tenantEtag } from './tenant-service.ts';
 import type { TenantRow } from './tenant-store.ts';
-
-export function parseTenantId(raw: string): string {
-  const parsed = tenantIdSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PlugboardError(
-      400,
-      'INVALID_TENANT_ID',
-      `"${raw.slice(0, 80)}" is not a tenant id: ${parsed.error.issues[0]?.message}`,
-      {
-        field: 'tenant',
-      },
-    );
-  }
-  return parsed.data;
-}
 
 const adminView = ({ revision: _r, ...t }: TenantRow) => t;
 
